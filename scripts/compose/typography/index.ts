@@ -1,0 +1,3 @@
+import type { MarkdownPlugin } from "../markdown.js";
+
+export const typographyPlugins: MarkdownPlugin[] = [];

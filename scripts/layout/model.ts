@@ -1,0 +1,128 @@
+// The module model: from what the browser measured of an article, the shapes
+// (width, height range, cost) it may take on the page grid. The solver only
+// sees these options; every typographic judgement lives here.
+import { spanWidthPx } from "../content/formats.js";
+import type { ComposedArticle } from "../compose/compose.js";
+import type { ArticleRank, PaperFormat } from "../types.js";
+import { HEAD_STEPS, titleSizePx } from "./headline.js";
+import type { ModuleOption, SolverModule } from "./solve.js";
+
+export interface HeadSizes {
+  title: number;
+  kicker: number;
+  subtitle: number;
+}
+
+export interface ArticleMeasure {
+  articleId: string;
+  /** Head lines by span, then by headline step. */
+  headLines: Record<number, number[]>;
+  captionLines?: Record<number, number>;
+  /** Body lines when set in one column. */
+  bodyLines: number;
+  bodyText: number;
+}
+
+/** How an option is realised on the page, kept beside the solver's view of it. */
+export interface OptionShape {
+  span: number;
+  headStep: number;
+  headLines: number;
+  captionLines: number;
+  /** Photo rows at minRows; stretching grows the photo first. */
+  photoRowsMin: number;
+  photoRowsMax: number;
+  bodyLegLines: number;
+}
+
+export interface ModelledModule {
+  solver: SolverModule;
+  shapes: OptionShape[];
+}
+
+/** Widths a story of each rank may take, as a share of the page's columns. */
+const RANK_SPANS: Record<ArticleRank, [number, number, number]> = {
+  // [narrowest, preferred, widest] on 8 columns
+  lead: [4, 6, 8],
+  major: [3, 4, 6],
+  minor: [2, 3, 5],
+  brief: [1, 2, 3],
+};
+
+const COST = {
+  perColumnOffPreferred: 6,
+  headlineStepDown: 10,
+  photoStretchPerRow: 0.6,
+  shallowLegs: 8,
+  deepLegs: 3,
+};
+const SHALLOWEST_LEG = 6;
+const DEEPEST_LEG = 70;
+const PHOTO_CROP = { tighter: 0.8, looser: 1.25 };
+/** The module's last line is the space (and rule) before the module below. */
+const SPACER_LINES = 1;
+
+export function spanRange(rank: ArticleRank, format: PaperFormat, fixed?: number): number[] {
+  if (fixed) return [Math.min(fixed, format.columns)];
+  const scale = format.columns / 8;
+  const [low, , high] = RANK_SPANS[rank].map((value) => Math.max(1, Math.min(format.columns, Math.round(value * scale))));
+  return Array.from({ length: high! - low! + 1 }, (_, i) => low! + i);
+}
+
+function preferredSpan(rank: ArticleRank, format: PaperFormat): number {
+  return Math.max(1, Math.round(RANK_SPANS[rank][1] * (format.columns / 8)));
+}
+
+export function headSizes(rank: ArticleRank, span: number, step: number): HeadSizes {
+  const title = titleSizePx(rank, span, step);
+  return { title, kicker: Math.max(14, Math.round(title * 0.42)), subtitle: Math.max(14, Math.round(title * 0.5)) };
+}
+
+export function headSizesBySpan(article: ComposedArticle, format: PaperFormat): Record<number, HeadSizes[]> {
+  const spans = spanRange(article.rank, format, article.hints.columns);
+  return Object.fromEntries(spans.map((span) => [span, HEAD_STEPS.map((step) => headSizes(article.rank, span, step))]));
+}
+
+export function modelArticle(article: ComposedArticle, measure: ArticleMeasure, format: PaperFormat): ModelledModule {
+  const options: ModuleOption[] = [];
+  const shapes: OptionShape[] = [];
+  const preferred = article.hints.columns ?? preferredSpan(article.rank, format);
+  for (const span of spanRange(article.rank, format, article.hints.columns)) {
+    const bodyLegLines = Math.ceil(measure.bodyLines / span);
+    for (const headStep of HEAD_STEPS) {
+      const headLines = measure.headLines[span]![headStep]!;
+      const captionLines = measure.captionLines?.[span] ?? 0;
+      let photoRowsMin = 0;
+      let photoRowsMax = 0;
+      if (article.photoAspect) {
+        const width = spanWidthPx(format, span) / format.lineHeightPx;
+        const natural = width / article.photoAspect;
+        // A tall picture may be cropped as far as a square; a wide one by a fifth.
+        photoRowsMin = Math.max(4, Math.round(Math.min(natural * PHOTO_CROP.tighter, width)));
+        photoRowsMax = Math.max(photoRowsMin, Math.round(natural * PHOTO_CROP.looser));
+      }
+      const minRows = headLines + photoRowsMin + captionLines + bodyLegLines + SPACER_LINES;
+      let cost = Math.abs(span - preferred) * COST.perColumnOffPreferred + headStep * COST.headlineStepDown;
+      if (bodyLegLines < SHALLOWEST_LEG && measure.bodyLines > SHALLOWEST_LEG) cost += (SHALLOWEST_LEG - bodyLegLines) * COST.shallowLegs;
+      if (bodyLegLines > DEEPEST_LEG) cost += (bodyLegLines - DEEPEST_LEG) * COST.deepLegs;
+      options.push({ span, minRows, maxRows: minRows + (photoRowsMax - photoRowsMin), cost, stretchCost: COST.photoStretchPerRow });
+      shapes.push({ span, headStep, headLines, captionLines, photoRowsMin, photoRowsMax, bodyLegLines });
+    }
+  }
+  return { solver: { id: article.id, options }, shapes };
+}
+
+/** A box such as the 导读: any height from its content down, at its measured widths. */
+export function modelBox(id: string, linesBySpan: Record<number, number>): ModelledModule {
+  const spans = Object.keys(linesBySpan).map(Number);
+  return {
+    solver: {
+      id,
+      options: spans.map((span) => {
+        const minRows = linesBySpan[span]! + SPACER_LINES;
+        return { span, minRows, maxRows: minRows, cost: 0, stretchCost: 0.05, elastic: true };
+      }),
+    },
+    shapes: spans.map((span) => ({ span, headStep: 0, headLines: 0, captionLines: 0, photoRowsMin: 0, photoRowsMax: 0, bodyLegLines: 0 })),
+  };
+}
