@@ -32,8 +32,9 @@
 //      only splits with one part short of its tail can win, and from the height
 //      where both tails start the winning splits stop changing.
 // Measured (test/layout/solve.test.ts), 10 modules x 8 spans x 2 options, 105
-// rows: about 1 ms a page once V8 has compiled the code, 10-30 ms for the first
-// pages of a process; a page of tiny modules (all heights reachable) about 4 ms.
+// rows: about 1 ms a page once V8 has compiled the code (0.1 ms when it
+// overflows), 5-30 ms for the first pages of a process; a page of tiny modules,
+// where every height is reachable in every state, 2-5 ms.
 //
 // A module at height h costs option.cost + stretchCost * (rows stretched above
 // minRows, up to maxRows) + blankCellCost * span * (rows beyond maxRows, left

@@ -538,20 +538,23 @@ describe("solvePage: runtime", () => {
       expect(["fit", "overflow"]).toContain(result.kind);
       return { ms, kind: result.kind };
     };
-    const cold = pages.map(time); // the first calls include V8's warm-up
-    console.log(cold.map((t) => t.ms.toFixed(1)).join(" "));
+    // The first pass runs while V8 still interprets and compiles the solver (what the first
+    // pages of a build see); the second is the steady state. The bound is a sanity check.
+    const cold = pages.map(time);
     const warm = pages.map(time);
-    const worst = Math.max(...cold.map((t) => t.ms), ...warm.map((t) => t.ms));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const fits = warm.slice(0, 20).filter((t) => t.kind === "fit").map((t) => t.ms);
     const overflows = warm.slice(0, 20).filter((t) => t.kind === "overflow").map((t) => t.ms);
+    const coldTotal = cold.reduce((sum, t) => sum + t.ms, 0);
+    const warmWorst = Math.max(...warm.map((t) => t.ms));
     console.log(
-      `solvePage, 10 modules x 8 spans x 2 options, 105 rows: first page of this test ${cold[0]!.ms.toFixed(1)} ms; ` +
-        `warm median ${median(fits).toFixed(2)} ms (${fits.length} fit), ${median(overflows).toFixed(2)} ms (${overflows.length} overflow); ` +
-        `tiny modules ${cold.at(-1)!.ms.toFixed(1)} ms cold, ${warm.at(-1)!.ms.toFixed(1)} ms warm; worst ${worst.toFixed(1)} ms`,
+      `solvePage, 10 modules x 8 spans x 2 options, 105 rows: first pass ${cold.map((t) => t.ms.toFixed(1)).join(" ")} ms ` +
+        `(total ${coldTotal.toFixed(0)} ms); warm median ${median(fits).toFixed(2)} ms (${fits.length} fit), ` +
+        `${median(overflows).toFixed(2)} ms (${overflows.length} overflow), tiny modules ${warm.at(-1)!.ms.toFixed(1)} ms, worst ${warmWorst.toFixed(1)} ms`,
     );
     expect(fits.length).toBeGreaterThan(3);
     expect(overflows.length).toBeGreaterThan(3);
-    expect(worst).toBeLessThan(200);
+    expect(warmWorst).toBeLessThan(200);
+    expect(coldTotal).toBeLessThan(21 * 200);
   });
 });
