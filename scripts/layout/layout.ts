@@ -6,7 +6,7 @@ import type { Page } from "puppeteer";
 import { GUIDE_ID, type ComposedArticle, type ComposedIssue } from "../compose/compose.js";
 import { ExitCode, type IssueMessage, BuildError } from "../messages.js";
 import type { PageEntry, PaperFormat } from "../types.js";
-import { headSizes, headSizesBySpan, modelArticle, modelBox, type ArticleMeasure, type HeadSizes, type ModelledModule } from "./model.js";
+import { HEAD_AIR_LINES, headSizes, headSizesBySpan, modelArticle, modelBox, type ArticleMeasure, type HeadSizes, type ModelledModule } from "./model.js";
 import { solvePage, type SolvedPlacement } from "./solve.js";
 
 export interface ModulePlacement {
@@ -165,7 +165,9 @@ function realise(model: PageModel, solved: SolvedPlacement[], articles: Map<stri
     const shape = module.shapes[placement.optionIndex]!;
     const option = module.solver.options[placement.optionIndex]!;
     const stretch = Math.max(0, placement.rows - placement.blankRows - option.minRows);
-    const photoRows = shape.photoRowsMin + Math.min(stretch, shape.photoRowsMax - shape.photoRowsMin);
+    const photoStretch = Math.min(stretch, shape.photoRowsMax - shape.photoRowsMin);
+    const photoRows = shape.photoRowsMin + photoStretch;
+    const headAir = Math.min(stretch - photoStretch, HEAD_AIR_LINES);
     const atFoot = placement.row + placement.rows === bottom;
     const article = articles.get(placement.id);
     return {
@@ -175,7 +177,7 @@ function realise(model: PageModel, solved: SolvedPlacement[], articles: Map<stri
       row: model.firstRow + placement.row,
       // The spacer line of a module at the foot of the page falls outside the type area.
       rows: atFoot ? placement.rows - 1 : placement.rows,
-      headLines: shape.headLines,
+      headLines: shape.headLines + headAir,
       photoRows,
       sizes: article ? headSizes(article.rank, placement.span, shape.headStep) : undefined,
       spaced: !atFoot,

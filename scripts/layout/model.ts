@@ -52,13 +52,15 @@ const RANK_SPANS: Record<ArticleRank, [number, number, number]> = {
 const COST = {
   perColumnOffPreferred: 6,
   headlineStepDown: 10,
-  photoStretchPerRow: 0.6,
+  stretchPerRow: 0.6,
   shallowLegs: 8,
   deepLegs: 3,
 };
 const SHALLOWEST_LEG = 6;
 const DEEPEST_LEG = 70;
 const PHOTO_CROP = { tighter: 0.8, looser: 1.25 };
+/** Extra lines of space a headline may take when a page has room to spare. */
+export const HEAD_AIR_LINES = 2;
 /** The module's last line is the space (and rule) before the module below. */
 const SPACER_LINES = 1;
 
@@ -97,15 +99,17 @@ export function modelArticle(article: ComposedArticle, measure: ArticleMeasure, 
       if (article.photoAspect) {
         const width = spanWidthPx(format, span) / format.lineHeightPx;
         const natural = width / article.photoAspect;
-        // A tall picture may be cropped as far as a square; a wide one by a fifth.
-        photoRowsMin = Math.max(4, Math.round(Math.min(natural * PHOTO_CROP.tighter, width)));
+        // Any picture may lose a fifth of its height; a tall one may be cropped down to 5:4 landscape.
+        photoRowsMin = Math.max(4, Math.round(Math.min(natural, width) * PHOTO_CROP.tighter));
         photoRowsMax = Math.max(photoRowsMin, Math.round(natural * PHOTO_CROP.looser));
       }
       const minRows = headLines + photoRowsMin + captionLines + bodyLegLines + SPACER_LINES;
       let cost = Math.abs(span - preferred) * COST.perColumnOffPreferred + headStep * COST.headlineStepDown;
       if (bodyLegLines < SHALLOWEST_LEG && measure.bodyLines > SHALLOWEST_LEG) cost += (SHALLOWEST_LEG - bodyLegLines) * COST.shallowLegs;
       if (bodyLegLines > DEEPEST_LEG) cost += (bodyLegLines - DEEPEST_LEG) * COST.deepLegs;
-      options.push({ span, minRows, maxRows: minRows + (photoRowsMax - photoRowsMin), cost, stretchCost: COST.photoStretchPerRow });
+      // Stretch goes to the photo first, then to air around the headline.
+      const maxRows = minRows + (photoRowsMax - photoRowsMin) + HEAD_AIR_LINES;
+      options.push({ span, minRows, maxRows, cost, stretchCost: COST.stretchPerRow });
       shapes.push({ span, headStep, headLines, captionLines, photoRowsMin, photoRowsMax, bodyLegLines });
     }
   }
