@@ -4,7 +4,7 @@
 // twice); what still does not fit fails the build, naming page, file and amount.
 import type { Page } from "puppeteer";
 import { GUIDE_ID, type ComposedArticle, type ComposedIssue } from "../compose/compose.js";
-import { ExitCode, type IssueMessage, BuildError } from "../messages.js";
+import { ExitCode, type IssueMessage, BuildError, fail } from "../messages.js";
 import type { PageEntry, PaperFormat } from "../types.js";
 import { HEAD_AIR_LINES, headSizes, headSizesBySpan, modelArticle, modelBox, type ArticleMeasure, type HeadSizes, type ModelledModule } from "./model.js";
 import { solvePage, type SolvedPlacement } from "./solve.js";
@@ -46,12 +46,17 @@ export interface PageFit {
 export interface LaidOutIssue {
   pages: PageFit[];
   warnings: IssueMessage[];
+  jumps: Jump[];
   /** Measuring, solving and proving, in milliseconds. */
   layoutMs: number;
   resolves: number;
 }
 
 const MAX_RESOLVES_PER_PAGE = 2;
+/** A 转版 moves at least this many lines: a continuation of a line or two reads as a mistake. */
+const MIN_JUMP_LINES = 8;
+/** A page emptier than this gets a warning (a failure under --strict). */
+const UNDERFILL_SHARE = 0.05;
 
 interface PageModel {
   entry: PageEntry;
@@ -60,84 +65,192 @@ interface PageModel {
   modules: ModelledModule[];
 }
 
+type LayoutApi = {
+  newsprintLayout: {
+    measure(plan: unknown): Promise<MeasureResult>;
+    apply(placements: unknown): void;
+    verify(): { id: string; overflowLines: number }[];
+    split(request: unknown): boolean;
+  };
+};
+
+interface MeasureResult {
+  articles: ArticleMeasure[];
+  boxes: { id: string; lines: Record<number, number> }[];
+  brokenImages: string[];
+}
+
+/** A story cut at its page's foot and continued on another page (转版). */
+export interface Jump {
+  articleId: string;
+  continuationId: string;
+  fromPage: number;
+  toPage: number;
+  /** Body lines (in one column) kept on the first page. */
+  keptLines: number;
+  movedLines: number;
+  /** Lines the browser set beyond the measure, kept on the first page's share. */
+  extraLines: number;
+}
+
 export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<LaidOutIssue> {
   const started = performance.now();
   const { format } = composed.issue;
   const articles = new Map(composed.articles.map((article) => [article.id, article]));
-  const guideSpans = [2, 3].map((span) => Math.max(1, Math.round((span * format.columns) / 8)));
-  const measured = (await page.evaluate(
-    (plan) => (window as unknown as { newsprintLayout: { measure(plan: unknown): unknown } }).newsprintLayout.measure(plan),
-    {
-      articles: composed.articles.map((article) => ({ id: article.id, spans: Object.keys(headSizesBySpan(article, format)).map(Number), headSizes: headSizesBySpan(article, format) })),
-      boxes: [{ id: GUIDE_ID, spans: [...new Set(guideSpans)] }],
-    },
-  )) as { articles: ArticleMeasure[]; boxes: { id: string; lines: Record<number, number> }[]; brokenImages: string[] };
+  /** Continuations added to a page by a jump, after its own stories. */
+  const continuations = new Map<number, ComposedArticle[]>();
+  const measures = new Map<string, ArticleMeasure>();
+  const guideSpans = [...new Set([2, 3].map((span) => Math.max(1, Math.round((span * format.columns) / 8))))];
 
-  if (measured.brokenImages.length > 0) {
+  const measure = async (ids: string[], boxes: { id: string; spans: number[] }[] = []) => {
+    const plan = {
+      articles: ids.map((id) => {
+        const sizes = headSizesBySpan(articles.get(id)!, format);
+        return { id, spans: Object.keys(sizes).map(Number), headSizes: sizes };
+      }),
+      boxes,
+    };
+    const result = await page.evaluate((request) => (window as unknown as LayoutApi).newsprintLayout.measure(request), plan);
+    for (const found of result.articles) measures.set(found.articleId, found);
+    return result;
+  };
+
+  const first = await measure(composed.articles.map((article) => article.id), [{ id: GUIDE_ID, spans: guideSpans }]);
+  if (first.brokenImages.length > 0) {
     throw new BuildError(
-      measured.brokenImages.map((src) => ({ stage: "layout", ruleId: "image-decode", fatal: true, reason: `Chromium could not decode the image ${src}` })),
+      first.brokenImages.map((src) => ({ stage: "layout", ruleId: "image-decode", fatal: true, reason: `Chromium could not decode the image ${src}` })),
       ExitCode.BadInput,
     );
   }
-  const measures = new Map(measured.articles.map((measure) => [measure.articleId, measure]));
-  const guideLines = measured.boxes.find((box) => box.id === GUIDE_ID)?.lines;
+  const guideLines = first.boxes.find((box) => box.id === GUIDE_ID)?.lines;
 
-  const modelPage = (entry: PageEntry): PageModel => {
+  const modelPage = (entry: PageEntry, override?: ArticleMeasure): PageModel => {
     const front = entry.no === 1;
     const firstRow = front ? composed.mastheadRows : 0;
-    const modules = entry.articles.map((article) => modelArticle(articles.get(article.id)!, measures.get(article.id)!, format));
+    const stories = [...entry.articles.map((article) => articles.get(article.id)!), ...(continuations.get(entry.no) ?? [])];
+    const modules = stories.map((article) => modelArticle(article, override?.articleId === article.id ? override : measures.get(article.id)!, format));
     if (front && guideLines) modules.push(modelBox(GUIDE_ID, guideLines));
     return { entry, firstRow, rows: format.typeAreaLines - firstRow, modules };
   };
+  const solve = (model: PageModel) =>
+    solvePage({ columns: format.columns, rows: model.rows + 1, modules: model.modules.map((module) => module.solver), blankCellCost: 4, headlineClashCost: 8 });
+
+  /** Cuts a story that carries continue_on where the page's shortest layout fits, keeping as much as it can. */
+  const planJump = async (entry: PageEntry): Promise<Jump | undefined> => {
+    const jumper = entry.articles.map((article) => articles.get(article.id)!).find((article) => article.hints.continueOn);
+    if (!jumper) return undefined;
+    // The cut is made in the story's fresh lines in one column; lines the browser
+    // needed beyond the measure (learned while proving) stay on top of them.
+    const learned = measures.get(jumper.id)!.bodyLines;
+    await measure([jumper.id]);
+    const fresh = measures.get(jumper.id)!;
+    const extra = Math.max(0, learned - fresh.bodyLines);
+    measures.set(jumper.id, { ...fresh, bodyLines: fresh.bodyLines + extra });
+    const least = Math.ceil(fresh.bodyLines / 3);
+    for (let kept = fresh.bodyLines - MIN_JUMP_LINES; kept >= least; kept--) {
+      // Room on the first page for the 下转 line, and a line of slack for where the cut falls.
+      if (solve(modelPage(entry, { ...fresh, bodyLines: kept + 2 + extra })).kind === "fit") {
+        return { articleId: jumper.id, continuationId: `${jumper.id}-cont`, fromPage: entry.no, toPage: jumper.hints.continueOn!, keptLines: kept, movedLines: fresh.bodyLines - kept, extraLines: extra };
+      }
+    }
+    return undefined;
+  };
+
+  const jumps: Jump[] = [];
+  const makeJump = async (jump: Jump) => {
+    const story = articles.get(jump.articleId)!;
+    const cut = await page.evaluate((request) => (window as unknown as LayoutApi).newsprintLayout.split(request), {
+      ...jump,
+      targetPageId: `page-${String(jump.toPage).padStart(2, "0")}`,
+      title: composed.issue.pages.find((entry) => entry.no === jump.fromPage)!.articles.find((article) => article.id === jump.articleId)!.title,
+      fromLabel: `（上接第${jump.fromPage}版）`,
+      toLabel: `（下转第${jump.toPage}版）`,
+    });
+    if (!cut) {
+      fail({ stage: "layout", ruleId: "jump", file: story.relFile, page: jump.fromPage, reason: `could not cut the story after line ${jump.keptLines} to continue it on page ${jump.toPage}` }, ExitCode.Overflow);
+    }
+    const continuation: ComposedArticle = {
+      id: jump.continuationId,
+      relFile: story.relFile,
+      pageNo: jump.toPage,
+      order: Number.MAX_SAFE_INTEGER,
+      rank: "minor",
+      bodyChars: Math.round((story.bodyChars * jump.movedLines) / (jump.movedLines + jump.keptLines)),
+      hints: {},
+    };
+    articles.set(continuation.id, continuation);
+    continuations.set(jump.toPage, [...(continuations.get(jump.toPage) ?? []), continuation]);
+    await measure([jump.articleId, continuation.id]);
+    const cutStory = measures.get(jump.articleId)!;
+    measures.set(jump.articleId, { ...cutStory, bodyLines: cutStory.bodyLines + jump.extraLines });
+    jumps.push(jump);
+  };
 
   const errors: IssueMessage[] = [];
-  const warnings: IssueMessage[] = [];
-  const pages: PageFit[] = [];
   let resolves = 0;
-  for (const entry of composed.issue.pages) {
-    let fit: PageFit | undefined;
-    for (let attempt = 0; attempt <= MAX_RESOLVES_PER_PAGE; attempt++) {
-      const model = modelPage(entry);
-      const solved = solvePage({ columns: format.columns, rows: model.rows + 1, modules: model.modules.map((module) => module.solver), blankCellCost: 4, headlineClashCost: 8 });
+  const fits = new Map<number, PageFit>();
+  const queue = [...composed.issue.pages];
+
+  /** A story continued onto a page already laid out sends that page round again. */
+  const jumpFrom = async (entry: PageEntry): Promise<boolean> => {
+    if (jumps.some((jump) => jump.fromPage === entry.no)) return false;
+    const jump = await planJump(entry);
+    if (!jump) return false;
+    await makeJump(jump);
+    const target = composed.issue.pages.find((candidate) => candidate.no === jump.toPage);
+    if (target && fits.has(target.no)) queue.push(target);
+    return true;
+  };
+
+  /** Solves, applies and proves one page; re-solves with what the browser set when the proof fails. */
+  const layoutPage = async (entry: PageEntry): Promise<PageFit | IssueMessage[]> => {
+    for (let attempt = 0; ; attempt++) {
+      let model = modelPage(entry);
+      let solved = solve(model);
+      if (solved.kind === "overflow" && (await jumpFrom(entry))) {
+        model = modelPage(entry);
+        solved = solve(model);
+      }
       if (solved.kind === "overflow") {
-        errors.push(overflowMessage(entry, articles.get(solved.moduleId), solved.overflowRows, format));
-        break;
+        // The module sticking out may be a box such as the 导读; the copy to cut is then the last story's.
+        const story = articles.get(solved.moduleId) ?? articles.get(entry.articles.at(-1)?.id ?? "");
+        return [overflowMessage(entry, story, solved.overflowRows, format)];
       }
       const placements = realise(model, solved.placements, articles);
-      await page.evaluate((list) => (window as unknown as { newsprintLayout: { apply(p: unknown): void } }).newsprintLayout.apply(list), placements);
-      const problems = (await page.evaluate(() => (window as unknown as { newsprintLayout: { verify(): unknown } }).newsprintLayout.verify())) as { id: string; overflowLines: number }[];
-      const onThisPage = problems.filter((problem) => articles.get(problem.id)?.pageNo === entry.no);
-      if (onThisPage.length === 0) {
-        fit = pageFit(model, placements, solved.emptyCells, articles, measures, format);
-        break;
-      }
+      await page.evaluate((list) => (window as unknown as LayoutApi).newsprintLayout.apply(list), placements);
+      const problems = (await page.evaluate(() => (window as unknown as LayoutApi).newsprintLayout.verify())).filter(
+        (problem) => articles.get(problem.id)?.pageNo === entry.no,
+      );
+      if (problems.length === 0) return pageFit(model, placements, solved.emptyCells, articles, measures, format);
       if (attempt === MAX_RESOLVES_PER_PAGE) {
-        for (const problem of onThisPage) errors.push(overflowMessage(entry, articles.get(problem.id), Math.ceil(problem.overflowLines / Math.max(1, spanOf(placements, problem.id))), format));
-        break;
+        return problems.map((problem) => overflowMessage(entry, articles.get(problem.id), Math.ceil(problem.overflowLines / Math.max(1, spanOf(placements, problem.id))), format));
       }
       // The browser set more lines than measured (balancing, keep-with-next): learn and re-solve.
       resolves++;
-      for (const problem of onThisPage) {
-        const measure = measures.get(problem.id)!;
-        measures.set(problem.id, { ...measure, bodyLines: measure.bodyLines + problem.overflowLines });
+      for (const problem of problems) {
+        const known = measures.get(problem.id)!;
+        measures.set(problem.id, { ...known, bodyLines: known.bodyLines + problem.overflowLines });
       }
     }
-    if (!fit) continue;
-    pages.push(fit);
-    const emptyShare = 1 - fit.fillRatio;
-    if (emptyShare > 0.05) {
-      warnings.push({
-        stage: "layout",
-        ruleId: "underfill",
-        fatal: false,
-        page: entry.no,
-        file: `pages/${String(entry.no).padStart(2, "0")}`,
-        reason: `page ${entry.no} is ${(emptyShare * 100).toFixed(1)}% empty (${fit.emptyCells} grid cells); add copy or a photo`,
-      });
-    }
+  };
+
+  for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    const result = await layoutPage(entry);
+    if (Array.isArray(result)) errors.push(...result);
+    else fits.set(entry.no, result);
   }
   if (errors.length > 0) throw new BuildError(errors, ExitCode.Overflow);
-  return { pages, warnings, layoutMs: performance.now() - started, resolves };
+
+  const pages = composed.issue.pages.map((entry) => fits.get(entry.no)!);
+  const warnings = pages.filter((fit) => 1 - fit.fillRatio > UNDERFILL_SHARE).map((fit): IssueMessage => ({
+    stage: "layout",
+    ruleId: "underfill",
+    fatal: false,
+    page: fit.pageNo,
+    file: `pages/${String(fit.pageNo).padStart(2, "0")}`,
+    reason: `page ${fit.pageNo} is ${((1 - fit.fillRatio) * 100).toFixed(1)}% empty (${fit.emptyCells} grid cells); add copy or a photo`,
+  }));
+  return { pages, warnings, jumps, layoutMs: performance.now() - started, resolves };
 }
 
 function spanOf(placements: ModulePlacement[], id: string): number {

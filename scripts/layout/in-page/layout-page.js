@@ -54,7 +54,10 @@
     holder.className = "np-article";
     holder.style.width = `${width}px`;
     for (const [name, value] of Object.entries(vars)) holder.style.setProperty(name, value);
-    holder.appendChild(node.cloneNode(true));
+    const copy = /** @type {HTMLElement} */ (node.cloneNode(true));
+    // A copy is measured as the content alone: sizes an earlier layout applied do not come along.
+    copy.removeAttribute("style");
+    holder.appendChild(copy);
     box.appendChild(holder);
     return /** @type {HTMLElement} */ (holder.firstElementChild);
   }
@@ -156,6 +159,85 @@
     return problems;
   }
 
+  /**
+   * Finds where line `lines` of a body set in one column starts: the node and
+   * offset of its first character.
+   * @param {HTMLElement} body
+   * @param {number} lines
+   */
+  function lineStart(body, lines) {
+    const { line } = grid();
+    const top = body.getBoundingClientRect().top;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = /** @type {Text} */ (node);
+      for (let offset = 0; offset < text.length; offset++) {
+        range.setStart(text, offset);
+        range.setEnd(text, offset + 1);
+        const rect = range.getClientRects()[0];
+        if (rect && Math.floor((rect.top - top + 1) / line) >= lines) return { node: text, offset };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * 转版: cuts a story after `keptLines` lines, ends it with a 下转 line, and
+   * starts a continuation module on the target page with 上接 and the headline.
+   * @param {{ articleId: string, continuationId: string, keptLines: number, targetPageId: string,
+   *   title: string, fromLabel: string, toLabel: string }} request
+   */
+  function split(request) {
+    const { spanWidth } = grid();
+    const story = /** @type {HTMLElement} */ (document.getElementById(request.articleId));
+    const body = /** @type {HTMLElement} */ (story.querySelector(".np-body"));
+    const saved = body.getAttribute("style") ?? "";
+    body.setAttribute("style", `width:${spanWidth(1)}px;column-count:1;overflow:visible;flex:none;height:auto;`);
+    const start = lineStart(body, request.keptLines);
+    body.setAttribute("style", saved);
+    if (!start) return false;
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(body, body.childNodes.length);
+    const rest = range.extractContents();
+    // The paragraph cut in two goes on without a first-line indent.
+    const firstBlock = rest.firstElementChild;
+    if (firstBlock && start.offset > 0) firstBlock.classList.add("np-continued");
+    for (const empty of [...rest.children].filter((child) => child.textContent?.trim() === "" && !child.querySelector("img"))) empty.remove();
+
+    const jumpLine = (/** @type {string} */ text, /** @type {string} */ target, /** @type {string} */ kind) => {
+      const p = document.createElement("p");
+      p.className = `np-jump np-jump--${kind}`;
+      const link = document.createElement("a");
+      link.href = `#${target}`;
+      link.textContent = text;
+      p.appendChild(link);
+      return p;
+    };
+    body.appendChild(jumpLine(request.toLabel, request.continuationId, "to"));
+
+    const continuation = document.createElement("article");
+    continuation.className = "np-article np-module np-continuation";
+    continuation.id = request.continuationId;
+    continuation.dataset.article = request.continuationId;
+    continuation.dataset.rank = "minor";
+    continuation.dataset.file = story.dataset.file ?? "";
+    const head = document.createElement("div");
+    head.className = "np-head";
+    const title = document.createElement("h2");
+    title.className = "np-title";
+    title.textContent = request.title;
+    head.append(title, jumpLine(request.fromLabel, request.articleId, "from"));
+    const restBody = document.createElement("div");
+    restBody.className = "np-body";
+    restBody.appendChild(rest);
+    continuation.append(head, restBody);
+    const pageGrid = /** @type {HTMLElement} */ (document.querySelector(`#${request.targetPageId} .np-grid`));
+    pageGrid.insertBefore(continuation, pageGrid.querySelector(".np-guide"));
+    return true;
+  }
+
   // @ts-ignore: the page-side API the Node stages call
-  window.newsprintLayout = { measure, apply, verify };
+  window.newsprintLayout = { measure, apply, verify, split };
 })();
