@@ -2,22 +2,21 @@
 // finish -> check. Results are written to a staging folder and renamed into
 // output/<issue-id>/ only when every stage succeeded, so a failed build leaves
 // the last good output in place.
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Browser } from "puppeteer";
 import { checkPdf } from "./check/check.js";
 import { composeIssue, type ComposedIssue } from "./compose/compose.js";
-import { typographyPlugins } from "./compose/typography/index.js";
 import { loadIssue } from "./content/load.js";
 import { finishIssuePdfs } from "./finish/issue-pdfs.js";
 import { layoutIssue, type LaidOutIssue } from "./layout/layout.js";
-import { renderReport } from "./layout/report.js";
 import { BuildError, ExitCode, type IssueMessage } from "./messages.js";
 import { OUTPUT_ROOT } from "./paths.js";
 import { launchBrowser } from "./print/browser.js";
 import { printIssue } from "./print/print.js";
-import { assertNothingBlocked, openDocument } from "./print/session.js";
-import type { Issue, Stage } from "./types.js";
+import { assertNothingBlocked, laidOutHtml, openDocument } from "./print/session.js";
+import type { Issue } from "./types.js";
+import { printDetail, timed, withTimeout, writeOutputs, type Timings } from "./build-steps.js";
 
 export interface BuildOptions {
   issueDir: string;
@@ -27,8 +26,10 @@ export interface BuildOptions {
   /** Longest any browser step may take before the build gives up. */
   timeoutMs?: number;
   log?: (line: string) => void;
-  /** Reuse a running browser (tests, batch builds); otherwise one is launched and closed. */
+  /** Reuse a running browser (tests); otherwise one is launched and closed. */
   browser?: Browser;
+  /** Or ask for a shared one when the build gets that far (batch builds); its owner closes it. */
+  getBrowser?: () => Promise<Browser>;
 }
 
 export interface BuildResult {
@@ -38,29 +39,10 @@ export interface BuildResult {
   epaperPdf: string;
   layout: LaidOutIssue;
   warnings: IssueMessage[];
-  timings: Partial<Record<Stage | "launch" | "write", number>>;
+  timings: Timings;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
-
-/** Times one stage and prints its progress line. */
-async function timed<T>(timings: BuildResult["timings"], stage: keyof BuildResult["timings"], log: (line: string) => void, run: () => Promise<T> | T, detail?: (value: T) => string): Promise<T> {
-  const started = performance.now();
-  const value = await run();
-  const ms = performance.now() - started;
-  timings[stage] = ms;
-  log(`${stage.padEnd(8)} ${(ms / 1000).toFixed(2).padStart(6)} s${detail ? `  ${detail(value)}` : ""}`);
-  return value;
-}
-
-/** Rejects after `ms`, so a hung browser ends the build with a clear error. */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BuildError([{ stage: "print", ruleId: "timeout", fatal: true, reason: `${what} did not finish within ${ms / 1000} s` }], ExitCode.Render)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
@@ -75,15 +57,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   rmSync(stagingDir, { recursive: true, force: true });
   mkdirSync(stagingDir, { recursive: true });
   let browser = options.browser;
-  const ownBrowser = !browser;
+  const ownBrowser = !browser && !options.getBrowser;
   try {
     const composed: ComposedIssue = await timed(timings, "compose", log, () =>
-      composeIssue(issue, { documentDir: stagingDir, markdownPlugins: typographyPlugins }),
+      composeIssue(issue, { documentDir: stagingDir }),
     );
     const documentFile = join(stagingDir, "issue.html");
     writeFileSync(documentFile, composed.html);
 
-    browser ??= await timed(timings, "launch", log, () => launchBrowser(timeoutMs));
+    browser ??= await timed(timings, "launch", log, () => options.getBrowser?.() ?? launchBrowser(timeoutMs));
+    const loadStarted = performance.now();
     const session = await openDocument({
       browser,
       documentFile,
@@ -91,6 +74,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       timeoutMs,
       whoAsked: (url) => issue.pages.flatMap((page) => page.articles).find((article) => url.includes(encodeURI(basename(article.file))) || article.body.includes(url))?.relFile,
     });
+    // No progress line of its own (the stage lines stay as they were), but the benchmark's split shows it.
+    timings.load = performance.now() - loadStarted;
     try {
       const layout = await timed(
         timings,
@@ -103,19 +88,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const warnings = [...layout.warnings];
       if (options.strict && warnings.length > 0) throw new BuildError(warnings.map((warning) => ({ ...warning, fatal: true })), ExitCode.Strict);
       // The composed document as laid out, before pagination: what any engine can print.
-      writeFileSync(documentFile, await session.page.evaluate(() => `<!doctype html>\n${document.documentElement.outerHTML}`));
+      writeFileSync(documentFile, await laidOutHtml(session.page));
 
-      const printed = await timed(timings, "print", log, () => withTimeout(printIssue(session.page, composed, timeoutMs), timeoutMs, "printing"), (result) => `${result.printPdf.length} + ${result.epaperPdf.length} bytes from Chromium`);
+      const printed = await timed(timings, "print", log, () => withTimeout(printIssue(session.page, composed, { timeoutMs }), timeoutMs, "printing"), printDetail(timings));
       assertNothingBlocked(session);
       const finished = await timed(timings, "finish", log, () => finishIssuePdfs(issue, printed));
       await timed(timings, "check", log, () => Promise.all([checkPdf(finished.print, issue, "print"), checkPdf(finished.epaper, issue, "epaper")]));
 
-      await timed(timings, "write", log, () => {
-        writeFileSync(join(stagingDir, "print.pdf"), finished.print);
-        writeFileSync(join(stagingDir, "epaper.pdf"), finished.epaper);
-        writeFileSync(join(stagingDir, "report.json"), JSON.stringify(renderReport(issue, layout, timings), null, 2));
-        replaceDirectory(stagingDir, outputDir);
-      });
+      await timed(timings, "write", log, () => writeOutputs(stagingDir, outputDir, finished, issue, layout, timings));
       return { issue, outputDir, printPdf: join(outputDir, "print.pdf"), epaperPdf: join(outputDir, "epaper.pdf"), layout, warnings, timings };
     } finally {
       await session.close().catch(() => {});
@@ -124,19 +104,4 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (ownBrowser && browser) await browser.close().catch(() => {});
     rmSync(stagingDir, { recursive: true, force: true });
   }
-}
-
-/** Swaps the finished staging folder in for the old output in two renames. */
-function replaceDirectory(stagingDir: string, outputDir: string): void {
-  const previous = `${outputDir}.previous-${process.pid}`;
-  let hadPrevious = false;
-  try {
-    readdirSync(outputDir);
-    renameSync(outputDir, previous);
-    hadPrevious = true;
-  } catch {
-    // No earlier output: nothing to move aside.
-  }
-  renameSync(stagingDir, outputDir);
-  if (hadPrevious) rmSync(previous, { recursive: true, force: true });
 }

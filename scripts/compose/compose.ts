@@ -7,8 +7,9 @@ import { articleRank } from "../layout/headline.js";
 import { STYLES_DIR, TEMPLATES_DIR, relativeUrl } from "../paths.js";
 import type { Article, ArticleRank, Issue, PageEntry, PaperFormat } from "../types.js";
 import { issueDate } from "./calendar.js";
-import { createMarkdown, type BodyEnv, type MarkdownPlugin } from "./markdown.js";
+import { createMarkdown, type BodyEnv } from "./markdown.js";
 import { pageRules } from "./page-rules.js";
+import { typesetPlain, typographyPlugins } from "./typography/index.js";
 import { columnWidthPx, spanWidthPx } from "../content/formats.js";
 
 /** What later stages need to know of an article besides its HTML. */
@@ -38,7 +39,6 @@ export interface ComposedIssue {
 
 export interface ComposeOptions {
   documentDir: string;
-  markdownPlugins?: MarkdownPlugin[];
 }
 
 /** The stylesheets of the document, in cascade order. */
@@ -58,6 +58,11 @@ function loadTemplates(): Handlebars.TemplateDelegate {
   return handlebars.compile(readFileSync(join(TEMPLATES_DIR, "issue.hbs"), "utf8"), { strict: false });
 }
 
+/** Headlines and captions get the body's typography rules; the result is markup, not text. */
+function typeset(text: string): Handlebars.SafeString {
+  return new Handlebars.SafeString(typesetPlain(text));
+}
+
 function plainTextLength(html: string): number {
   const text = html.replace(/<[^>]+>/g, "").replace(/&[a-z#0-9]+;/gi, "x");
   return [...text.replace(/\s+/g, "")].length;
@@ -72,7 +77,7 @@ function editorsLine(page: PageEntry): string {
 }
 
 export function composeIssue(issue: Issue, options: ComposeOptions): ComposedIssue {
-  const md = createMarkdown(options.markdownPlugins);
+  const md = createMarkdown(typographyPlugins);
   const date = issueDate(issue.date);
   const { documentDir } = options;
   const articles: ComposedArticle[] = [];
@@ -89,16 +94,16 @@ export function composeIssue(issue: Issue, options: ComposeOptions): ComposedIss
         id: article.id,
         relFile: article.relFile,
         rank,
-        kicker: article.kicker,
-        title: article.title,
-        subtitle: article.subtitle,
+        kicker: article.kicker && typeset(article.kicker),
+        title: typeset(article.title),
+        subtitle: article.subtitle && typeset(article.subtitle),
         byline: article.byline,
-        source: article.source,
+        source: article.source && typeset(article.source),
         bodyHtml,
         photo: article.image && {
           src: relativeUrl(documentDir, article.image.path),
           aspect: photoAspect!.toFixed(4),
-          caption: article.caption,
+          caption: article.caption && typeset(article.caption),
         },
       };
     });
