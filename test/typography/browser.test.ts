@@ -6,7 +6,8 @@
 // compressed mark pairs, no single character on a last line, no fallback font.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
+import { launchBrowser } from "../../scripts/print/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMarkdown } from "../../scripts/compose/markdown.js";
 import { typographyPlugins } from "../../scripts/compose/typography/index.js";
@@ -186,10 +187,7 @@ ${bodyHtml}</div></article>
 </body></html>
 `,
     );
-    browser = await puppeteer.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    browser = await launchBrowser(60_000);
     page = await browser.newPage();
     await page.goto(`file://${file}`, { waitUntil: "load" });
     await page.evaluate(async () => {
