@@ -17,6 +17,8 @@ export interface ModulePlacement {
   rows: number;
   headLines: number;
   photoRows: number;
+  /** Photo width in columns; narrower than the module puts the caption beside the photo. */
+  photoSpan: number;
   sizes?: HeadSizes;
   spaced: boolean;
   ruledLeft: boolean;
@@ -100,13 +102,14 @@ export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<
   /** Continuations added to a page by a jump, after its own stories. */
   const continuations = new Map<number, ComposedArticle[]>();
   const measures = new Map<string, ArticleMeasure>();
+  const ALL_SPANS = Array.from({ length: format.columns }, (_, i) => i + 1);
   const guideSpans = [...new Set([2, 3].map((span) => Math.max(1, Math.round((span * format.columns) / 8))))];
 
   const measure = async (ids: string[], boxes: { id: string; spans: number[] }[] = []) => {
     const plan = {
       articles: ids.map((id) => {
         const sizes = headSizesBySpan(articles.get(id)!, format);
-        return { id, spans: Object.keys(sizes).map(Number), headSizes: sizes };
+        return { id, spans: Object.keys(sizes).map(Number), captionSpans: ALL_SPANS, headSizes: sizes };
       }),
       boxes,
     };
@@ -292,6 +295,7 @@ function realise(model: PageModel, solved: SolvedPlacement[], articles: Map<stri
       rows: atFoot ? placement.rows - 1 : placement.rows,
       headLines: shape.headLines + headAir,
       photoRows,
+      photoSpan: shape.photoSpan,
       sizes: article ? headSizes(article.rank, placement.span, shape.headStep) : undefined,
       spaced: !atFoot,
       ruledLeft: placement.column > 0,

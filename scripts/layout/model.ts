@@ -29,6 +29,8 @@ export interface OptionShape {
   headStep: number;
   headLines: number;
   captionLines: number;
+  /** Photo width in columns (0 without a photo); narrower than the module puts the caption beside it. */
+  photoSpan: number;
   /** Photo rows at minRows; stretching grows the photo first. */
   photoRowsMin: number;
   photoRowsMax: number;
@@ -55,7 +57,10 @@ const COST = {
   stretchPerRow: 0.6,
   shallowLegs: 8,
   deepLegs: 3,
+  narrowPhoto: 4,
 };
+/** Modules this wide may also set their photo two columns narrower, caption beside it. */
+const NARROW_PHOTO_FROM = 5;
 const SHALLOWEST_LEG = 6;
 const DEEPEST_LEG = 70;
 const PHOTO_CROP = { tighter: 0.8, looser: 1.25 };
@@ -85,32 +90,48 @@ export function headSizesBySpan(article: ComposedArticle, format: PaperFormat): 
   return Object.fromEntries(spans.map((span) => [span, HEAD_STEPS.map((step) => headSizes(article.rank, span, step))]));
 }
 
+/** Photo widths worth trying in a module `span` columns wide: the full width, or narrower with the caption beside it. */
+function photoSpans(span: number, hint: number | undefined): number[] {
+  if (hint) return [Math.min(hint, span)];
+  return span >= NARROW_PHOTO_FROM ? [span, span - 2] : [span];
+}
+
 export function modelArticle(article: ComposedArticle, measure: ArticleMeasure, format: PaperFormat): ModelledModule {
   const options: ModuleOption[] = [];
   const shapes: OptionShape[] = [];
   const preferred = article.hints.columns ?? preferredSpan(article.rank, format);
   for (const span of spanRange(article.rank, format, article.hints.columns)) {
     const bodyLegLines = Math.ceil(measure.bodyLines / span);
-    for (const headStep of HEAD_STEPS) {
-      const headLines = measure.headLines[span]![headStep]!;
-      const captionLines = measure.captionLines?.[span] ?? 0;
-      let photoRowsMin = 0;
-      let photoRowsMax = 0;
-      if (article.photoAspect) {
-        const width = spanWidthPx(format, span) / format.lineHeightPx;
-        const natural = width / article.photoAspect;
-        // Any picture may lose a fifth of its height; a tall one may be cropped down to 5:4 landscape.
-        photoRowsMin = Math.max(4, Math.round(Math.min(natural, width) * PHOTO_CROP.tighter));
-        photoRowsMax = Math.max(photoRowsMin, Math.round(natural * PHOTO_CROP.looser));
+    for (const photoSpan of article.photoAspect ? photoSpans(span, article.hints.photoSpan) : [0]) {
+      for (const headStep of HEAD_STEPS) {
+        const headLines = measure.headLines[span]![headStep]!;
+        const beside = photoSpan > 0 && photoSpan < span;
+        // A caption goes under a full-width photo, or beside a narrower one within the photo's rows.
+        const captionLines = photoSpan === span ? (measure.captionLines?.[span] ?? 0) : 0;
+        let photoRowsMin = 0;
+        let photoRowsMax = 0;
+        if (article.photoAspect) {
+          const width = spanWidthPx(format, photoSpan) / format.lineHeightPx;
+          const natural = width / article.photoAspect;
+          // Any picture may lose a fifth of its height; a tall one may be cropped down to 5:4 landscape.
+          photoRowsMin = Math.max(4, Math.round(Math.min(natural, width) * PHOTO_CROP.tighter));
+          photoRowsMax = Math.max(photoRowsMin, Math.round(natural * PHOTO_CROP.looser));
+          if (beside) {
+            const captionBeside = measure.captionLines?.[span - photoSpan] ?? 0;
+            photoRowsMin = Math.max(photoRowsMin, captionBeside);
+            photoRowsMax = Math.max(photoRowsMax, photoRowsMin);
+          }
+        }
+        const minRows = headLines + photoRowsMin + captionLines + bodyLegLines + SPACER_LINES;
+        let cost = Math.abs(span - preferred) * COST.perColumnOffPreferred + headStep * COST.headlineStepDown;
+        if (beside && !article.hints.photoSpan) cost += COST.narrowPhoto;
+        if (bodyLegLines < SHALLOWEST_LEG && measure.bodyLines > SHALLOWEST_LEG) cost += (SHALLOWEST_LEG - bodyLegLines) * COST.shallowLegs;
+        if (bodyLegLines > DEEPEST_LEG) cost += (bodyLegLines - DEEPEST_LEG) * COST.deepLegs;
+        // Stretch goes to the photo first, then to air around the headline.
+        const maxRows = minRows + (photoRowsMax - photoRowsMin) + HEAD_AIR_LINES;
+        options.push({ span, minRows, maxRows, cost, stretchCost: COST.stretchPerRow });
+        shapes.push({ span, headStep, headLines, captionLines, photoSpan, photoRowsMin, photoRowsMax, bodyLegLines });
       }
-      const minRows = headLines + photoRowsMin + captionLines + bodyLegLines + SPACER_LINES;
-      let cost = Math.abs(span - preferred) * COST.perColumnOffPreferred + headStep * COST.headlineStepDown;
-      if (bodyLegLines < SHALLOWEST_LEG && measure.bodyLines > SHALLOWEST_LEG) cost += (SHALLOWEST_LEG - bodyLegLines) * COST.shallowLegs;
-      if (bodyLegLines > DEEPEST_LEG) cost += (bodyLegLines - DEEPEST_LEG) * COST.deepLegs;
-      // Stretch goes to the photo first, then to air around the headline.
-      const maxRows = minRows + (photoRowsMax - photoRowsMin) + HEAD_AIR_LINES;
-      options.push({ span, minRows, maxRows, cost, stretchCost: COST.stretchPerRow });
-      shapes.push({ span, headStep, headLines, captionLines, photoRowsMin, photoRowsMax, bodyLegLines });
     }
   }
   return { solver: { id: article.id, options }, shapes };
@@ -127,6 +148,6 @@ export function modelBox(id: string, linesBySpan: Record<number, number>): Model
         return { span, minRows, maxRows: minRows, cost: 0, stretchCost: 0.05, elastic: true };
       }),
     },
-    shapes: spans.map((span) => ({ span, headStep: 0, headLines: 0, captionLines: 0, photoRowsMin: 0, photoRowsMax: 0, bodyLegLines: 0 })),
+    shapes: spans.map((span) => ({ span, headStep: 0, headLines: 0, captionLines: 0, photoSpan: 0, photoRowsMin: 0, photoRowsMax: 0, bodyLegLines: 0 })),
   };
 }

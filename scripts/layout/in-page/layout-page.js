@@ -64,7 +64,7 @@
 
   /**
    * @typedef {{ title: number, kicker: number, subtitle: number }} HeadSizes
-   * @typedef {{ id: string, spans: number[], headSizes: Record<string, HeadSizes[]> }} ArticlePlan
+   * @typedef {{ id: string, spans: number[], captionSpans: number[], headSizes: Record<string, HeadSizes[]> }} ArticlePlan
    * @typedef {{ id: string, spans: number[] }} BoxPlan
    * @param {{ articles: ArticlePlan[], boxes: BoxPlan[] }} plan
    */
@@ -88,7 +88,7 @@
           }),
         ),
       );
-      const captions = caption ? article.spans.map((span) => placeCopy(box, caption, spanWidth(span))) : undefined;
+      const captions = caption ? article.captionSpans.map((span) => placeCopy(box, caption, spanWidth(span))) : undefined;
       const bodyCopy = placeCopy(box, body, spanWidth(1));
       bodyCopy.style.overflow = "visible";
       return { article, heads, captions, bodyCopy };
@@ -101,7 +101,7 @@
     const articles = pending.map(({ article, heads, captions, bodyCopy }) => ({
       articleId: article.id,
       headLines: Object.fromEntries(article.spans.map((span, i) => [span, heads[i].map(lines)])),
-      captionLines: captions && Object.fromEntries(article.spans.map((span, i) => [span, lines(captions[i])])),
+      captionLines: captions && Object.fromEntries(article.captionSpans.map((span, i) => [span, lines(captions[i])])),
       bodyLines: lines(bodyCopy),
       bodyText: (bodyCopy.textContent ?? "").replace(/\s+/g, "").length,
     }));
@@ -115,11 +115,11 @@
 
   /**
    * @typedef {{ id: string, column: number, span: number, row: number, rows: number,
-   *   headLines: number, photoRows: number, sizes?: HeadSizes, spaced: boolean, ruledLeft: boolean }} ModulePlacement
+   *   headLines: number, photoRows: number, photoSpan: number, sizes?: HeadSizes, spaced: boolean, ruledLeft: boolean }} ModulePlacement
    * @param {ModulePlacement[]} placements
    */
   function apply(placements) {
-    const { line } = grid();
+    const { line, spanWidth } = grid();
     for (const p of placements) {
       const el = /** @type {HTMLElement} */ (document.getElementById(p.id));
       el.style.gridArea = `${p.row + 1} / ${p.column + 1} / span ${p.rows} / span ${p.span}`;
@@ -135,6 +135,12 @@
       if (head) head.style.height = `${p.headLines * line}px`;
       const frame = /** @type {HTMLElement | null} */ (el.querySelector(".np-photo__frame"));
       if (frame) frame.style.height = `${p.photoRows * line}px`;
+      const figure = /** @type {HTMLElement | null} */ (el.querySelector(".np-photo"));
+      if (figure) {
+        const beside = p.photoSpan > 0 && p.photoSpan < p.span;
+        figure.classList.toggle("np-photo--beside", beside);
+        figure.style.gridTemplateColumns = beside ? `${spanWidth(p.photoSpan)}px 1fr` : "";
+      }
       const body = /** @type {HTMLElement | null} */ (el.querySelector(".np-body"));
       if (body) body.style.columnCount = String(p.span);
     }
