@@ -215,9 +215,12 @@ export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<
         solved = solve(model);
       }
       if (solved.kind === "overflow") {
-        // The module sticking out may be a box such as the 导读; the copy to cut is then the last story's.
-        const story = articles.get(solved.moduleId) ?? articles.get(entry.articles.at(-1)?.id ?? "");
-        return [overflowMessage(entry, story, solved.overflowRows, format)];
+        // Blame the story with the most copy: cutting it is the editor's likeliest fix. The
+        // amount is the rows over times its width in columns, as lines of one column.
+        const stories = [...entry.articles.map((article) => article.id), ...(continuations.get(entry.no) ?? []).map((article) => article.id)];
+        const longest = stories.reduce((best, id) => (measures.get(id)!.bodyLines >= measures.get(best)!.bodyLines ? id : best));
+        const span = solved.placements.find((placement) => placement.id === longest)?.span ?? 1;
+        return [overflowMessage(entry, articles.get(longest), solved.overflowRows * span, format)];
       }
       const placements = realise(model, solved.placements, articles);
       await page.evaluate((list) => (window as unknown as LayoutApi).newsprintLayout.apply(list), placements);
@@ -226,7 +229,7 @@ export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<
       );
       if (problems.length === 0) return pageFit(model, placements, solved.emptyCells, articles, measures, format);
       if (attempt === MAX_RESOLVES_PER_PAGE) {
-        return problems.map((problem) => overflowMessage(entry, articles.get(problem.id), Math.ceil(problem.overflowLines / Math.max(1, spanOf(placements, problem.id))), format));
+        return problems.map((problem) => overflowMessage(entry, articles.get(problem.id), problem.overflowLines, format));
       }
       // The browser set more lines than measured (balancing, keep-with-next): learn and re-solve.
       resolves++;
@@ -256,12 +259,9 @@ export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<
   return { pages, warnings, jumps, layoutMs: performance.now() - started, resolves };
 }
 
-function spanOf(placements: ModulePlacement[], id: string): number {
-  return placements.find((placement) => placement.id === id)?.span ?? 1;
-}
-
-function overflowMessage(entry: PageEntry, article: ComposedArticle | undefined, overflowRows: number, format: PaperFormat): IssueMessage {
-  const lines = Math.max(1, overflowRows);
+/** `lines` are lines of one column, so characters = lines x the column's characters. */
+function overflowMessage(entry: PageEntry, article: ComposedArticle | undefined, lines: number, format: PaperFormat): IssueMessage {
+  lines = Math.max(1, lines);
   const characters = lines * format.columnChars;
   return {
     stage: "layout",
