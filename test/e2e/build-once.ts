@@ -25,7 +25,7 @@ export function pageText(file: string, pageNo: number): string {
 
 /** The text of one page's top band, `heightPt` deep, line by line as laid out. */
 export function topText(file: string, pageNo: number, heightPt: number): string {
-  return pdftotext(file, ["-layout", "-f", String(pageNo), "-l", String(pageNo), "-x", "0", "-y", "0", "-W", "5000", "-H", String(heightPt)]);
+  return pdftotext(file, ["-layout", "-f", String(pageNo), "-l", String(pageNo), "-x", "0", "-y", "0", "-W", "5000", "-H", String(Math.ceil(heightPt))]);
 }
 
 /** pdffonts as rows: name, type, embedded. */

@@ -3,6 +3,8 @@ import { statSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../../scripts/build.js";
 import { issueDate } from "../../scripts/compose/calendar.js";
+import { createMarkdown } from "../../scripts/compose/markdown.js";
+import { typographyPlugins } from "../../scripts/compose/typography/index.js";
 import { SLUG_MM } from "../../scripts/compose/page-rules.js";
 import { readDocumentInfo, readLinks, readOutline, readPageLabels, popplerBoxes } from "../finish/read-pdf.js";
 import { DEMO_ISSUE, buildToTemp, pageText, pdffonts, pdfinfo, pdftotext, squash, topText } from "./build-once.js";
@@ -118,10 +120,30 @@ describe("the demo issue's print PDF", () => {
 
   it("links every 导读 entry on page 1 to its page's lead story, in both PDFs", async () => {
     for (const file of [result.printPdf, result.epaperPdf]) {
-      const links = (await readLinks(file)).filter((link) => link.pageIndex === 0 && link.destination);
-      const innerPages = result.issue.pages.slice(1);
-      expect(links.map((link) => link.destination!.pageIndex)).toEqual(innerPages.map((page) => page.no - 1));
-      for (const link of links) expect(link.destination!.kind).toBe("XYZ");
+      const fromFront = (await readLinks(file)).filter((link) => link.pageIndex === 0 && link.destination);
+      const innerPages = result.issue.pages.slice(1).map((page) => page.no - 1);
+      // The 导读 entries share one left edge (a 下转 link elsewhere on the page does not); top to bottom.
+      const byLeftEdge = new Map<number, typeof fromFront>();
+      for (const link of fromFront) byLeftEdge.set(Math.round(link.rect[0]), [...(byLeftEdge.get(Math.round(link.rect[0])) ?? []), link]);
+      const guide = [...byLeftEdge.values()].sort((a, b) => b.length - a.length)[0]!.sort((a, b) => b.rect[1] - a.rect[1]);
+      expect(guide.map((link) => link.destination!.pageIndex)).toEqual(innerPages);
+      for (const link of guide) expect(link.destination!.kind).toBe("XYZ");
+    }
+  });
+
+  it("jumps the front-page lead to page 2 with live 下转 and 上接 links, listed once in the outline", async () => {
+    const jump = result.layout.jumps.find((candidate) => candidate.fromPage === 1);
+    expect(jump, "the demo's lead carries continue_on: 2").toBeDefined();
+    expect(squash(pageText(result.printPdf, 1))).toContain(`下转第${jump!.toPage}版`);
+    expect(squash(pageText(result.printPdf, jump!.toPage))).toContain("上接第1版");
+    for (const file of [result.printPdf, result.epaperPdf]) {
+      const links = await readLinks(file);
+      expect(links.some((link) => link.pageIndex === 0 && link.destination?.pageIndex === jump!.toPage - 1)).toBe(true);
+      expect(links.some((link) => link.pageIndex === jump!.toPage - 1 && link.destination?.pageIndex === 0)).toBe(true);
+      const outline = await readOutline(file);
+      const lead = result.issue.pages[0]!.articles[0]!.title;
+      const mentions = outline.items.flatMap((item) => item.children).filter((child) => child.title === squash(lead));
+      expect(mentions).toHaveLength(1);
     }
   });
 
@@ -148,13 +170,26 @@ describe("the demo issue's print PDF", () => {
     expect(epaper / print).toBeLessThan(0.7);
   });
 
-  it("keeps every character of every title and body paragraph in the text layer", () => {
-    const text = squash(pdftotext(result.epaperPdf, ["-raw"]));
+  it("keeps every character of every title, body paragraph and caption in the text layer", () => {
+    const text = squash(pdftotext(result.epaperPdf, ["-raw"])).replace(/\u2060/g, "");
+    const md = createMarkdown(typographyPlugins);
+    const plain = (markdown: string) =>
+      md
+        .render(markdown, { articleFile: DEMO_ISSUE, documentDir: DEMO_ISSUE })
+        .split(/<\/(?:p|h3|li)>/)
+        .map((block) => squash(block.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\u2060/g, "")))
+        .filter(Boolean);
     for (const page of result.issue.pages) {
       for (const article of page.articles) {
         expect(text, article.relFile).toContain(squash(article.title));
+        if (article.caption) expect(text, `${article.relFile} caption`).toContain(squash(article.caption));
+        // A paragraph cut by a 转版 is checked as its two halves.
+        for (const block of plain(article.body)) {
+          const whole = text.includes(block);
+          const halves = !whole && [...block].some((_, cut) => cut > 0 && text.includes(block.slice(0, cut)) && text.includes(block.slice(cut)));
+          expect(whole || halves, `${article.relFile}: ${block.slice(0, 30)}…`).toBe(true);
+        }
       }
     }
-    expect(result.layout.pages.every((page) => page.articles.every((article) => article.linesAvailable >= article.linesUsed))).toBe(true);
   });
 });
