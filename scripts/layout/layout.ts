@@ -8,6 +8,8 @@ import { ExitCode, type IssueMessage, BuildError, fail } from "../messages.js";
 import type { PageEntry, PaperFormat } from "../types.js";
 import { HEAD_AIR_LINES, headSizes, headSizesBySpan, modelArticle, modelBox, type ArticleMeasure, type HeadSizes, type ModelledModule } from "./model.js";
 import { solvePage, type SolvedPlacement } from "./solve.js";
+import { PINNED_FAMILIES } from "../compose/fonts.js";
+import { findFallbackFonts } from "./font-fallback.js";
 
 export interface ModulePlacement {
   id: string;
@@ -256,6 +258,8 @@ export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<
     file: `pages/${String(fit.pageNo).padStart(2, "0")}`,
     reason: `page ${fit.pageNo} is ${((1 - fit.fillRatio) * 100).toFixed(1)}% empty (${fit.emptyCells} grid cells); add copy or a photo`,
   }));
+  // A character no pinned face has would print in a system font, or as an empty box.
+  warnings.push(...(await findFallbackFonts(page, PINNED_FAMILIES)));
   return { pages, warnings, jumps, layoutMs: performance.now() - started, resolves };
 }
 

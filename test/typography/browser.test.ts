@@ -4,6 +4,8 @@
 // into a 156 px column (13 characters of 12 px), and each line is measured
 // from Range rects: 避头尾, unsplit ——/……, the 2-em indent, the CJK–Latin gap,
 // compressed mark pairs, no single character on a last line, no fallback font.
+// The measuring and the checks are shared with demo-pages.test.ts
+// (measure-lines.ts), which runs them on the demo issue's real pages.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer";
@@ -12,19 +14,30 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMarkdown } from "../../scripts/compose/markdown.js";
 import { typographyPlugins } from "../../scripts/compose/typography/index.js";
 import { OUTPUT_ROOT } from "../../scripts/paths.js";
+import { PINNED_FAMILIES } from "../../scripts/compose/fonts.js";
+import {
+  type Block,
+  type FontUse,
+  autospaceProblems,
+  cjkLatinGapProblems,
+  dashWidths,
+  foreignFonts,
+  indentProblems,
+  lastLineProblems,
+  lineEndProblems,
+  lineStartProblems,
+  markPairProblems,
+  measurePage,
+  overflowProblems,
+  platformFonts,
+  splitMarkProblems,
+} from "./measure-lines.js";
 
 const FONT_PX = 12;
 const COLUMN_PX = 156;
 const LINE_PX = 18;
 const PARAGRAPHS = 60;
 const SEED = 20231107;
-
-const NO_LINE_START = "、，。；：！？”’）》」』—…";
-const NO_LINE_END = "“‘（《「『";
-const CLOSING = "、，。：；！？”’）》」』】";
-const OPENING = "“‘（《「『【";
-/** Family names as the pinned @fontsource files name themselves (the 400 cuts say "ExtraLight"/"Thin"). */
-const PINNED_FAMILIES = /^(Noto Serif SC|Noto Sans SC|LXGW WenKai|霞鹜文楷)( |$)/;
 
 // ------------------------------------------------------------------ seeded text
 
@@ -92,80 +105,15 @@ function generateParagraphs(seed: number, count: number): string[] {
 
 // ------------------------------------------------------------------ page
 
-interface CharBox {
-  c: string;
-  left: number;
-  right: number;
-  top: number;
-  /** "end" when the character is in np-half (its right half may hang past a line end). */
-  half: boolean;
-}
-
-interface Line {
-  text: string;
-  chars: CharBox[];
-}
-
-interface Block {
-  tag: string;
-  fontPx: number;
-  left: number;
-  right: number;
-  lines: Line[];
-}
-
-/** Runs in the page: every block's characters grouped into lines by their rects. */
-function measureBlocks(): Block[] {
-  const blocks: Block[] = [];
-  for (const element of document.querySelectorAll<HTMLElement>(".np-body > p, .np-body > h3")) {
-    const box = element.getBoundingClientRect();
-    const chars: CharBox[] = [];
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const parent = node.parentElement!;
-      const half = parent.classList.contains("np-half");
-      for (let i = 0; i < node.data.length; ) {
-        const c = String.fromCodePoint(node.data.codePointAt(i)!);
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + c.length);
-        i += c.length;
-        const rect = [...range.getClientRects()].find((r) => r.width > 0);
-        if (!rect || c === "\u2060") continue;
-        chars.push({ c, left: rect.left, right: rect.right, top: rect.top, half });
-      }
-    }
-    const lines: Line[] = [];
-    for (const ch of chars) {
-      let line = lines.find((l) => Math.abs(l.chars[0]!.top - ch.top) < 8);
-      if (!line) lines.push((line = { text: "", chars: [] }));
-      line.chars.push(ch);
-    }
-    lines.sort((a, b) => a.chars[0]!.top - b.chars[0]!.top);
-    for (const line of lines) {
-      line.chars.sort((a, b) => a.left - b.left);
-      line.text = line.chars.map((ch) => ch.c).join("");
-    }
-    const fontPx = parseFloat(getComputedStyle(element).fontSize);
-    blocks.push({ tag: element.tagName.toLowerCase(), fontPx, left: box.left, right: box.right, lines });
-  }
-  return blocks;
-}
-
-const isHan = (c: string) => /\p{Script=Han}/u.test(c);
-const isLatin = (c: string) => /[A-Za-z0-9]/.test(c);
-
-/** Advance of each character on a line: the next character's left minus its own. */
-function advances(line: Line): number[] {
-  return line.chars.map((ch, i) => (line.chars[i + 1]?.left ?? ch.right) - ch.left);
-}
+const BLOCKS = ".np-body > p, .np-body > h3";
 
 describe("typography in Chromium 156 (156 px column, 12 px Noto Serif SC)", () => {
   let browser: Browser | undefined;
   let page: Page;
   let blocks: Block[] = [];
   let natural: Block[] = [];
-  const platformFonts = new Map<string, number>();
+  let plain: Block[] = [];
+  let platform: Map<string, FontUse> = new Map();
 
   beforeAll(async () => {
     const markdown = generateParagraphs(SEED, PARAGRAPHS).join("\n\n");
@@ -193,25 +141,10 @@ ${bodyHtml}</div></article>
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
-    blocks = await page.evaluate(measureBlocks);
-    // The same lines unjustified: justification widens characters unevenly
-    // (text-justify: auto skips Latin and some marks), so widths of marks
-    // and gaps are read from natural advances. Line breaks do not change.
-    await page.addStyleTag({ content: ".np-body p, .np-body h3 { text-align: left !important; }" });
-    natural = await page.evaluate(measureBlocks);
-
-    const cdp = await page.createCDPSession();
-    await cdp.send("DOM.enable");
-    await cdp.send("CSS.enable");
-    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
-    const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: ".np-body, .np-body *" });
-    for (const nodeId of nodeIds) {
-      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-      for (const font of fonts) {
-        const name = `${font.familyName}${font.isCustomFont ? "" : " (system)"}`;
-        platformFonts.set(name, (platformFonts.get(name) ?? 0) + font.glyphCount);
-      }
-    }
+    // As set; unjustified (natural advances: justification widens characters
+    // unevenly); unjustified without text-autospace (advances without the gap).
+    ({ blocks, natural, plain = [] } = await measurePage(page, BLOCKS, { withoutAutospace: true }));
+    platform = (await platformFonts(page, { body: ".np-body" })).fonts;
   });
 
   afterAll(async () => {
@@ -224,126 +157,59 @@ ${bodyHtml}</div></article>
   });
 
   it("keeps every line inside the column, justified lines flush at both edges", () => {
-    const problems: string[] = [];
-    for (const block of blocks) {
-      block.lines.forEach((line, i) => {
-        const first = line.chars[0]!;
-        const last = line.chars.at(-1)!;
-        // A trimmed mark at a line end keeps its (empty) right half past the edge.
-        const overhang = last.half ? FONT_PX / 2 : 0;
-        if (first.left < block.left - 0.5 || last.right > block.right + overhang + 0.5) problems.push(`overflow: ${line.text}`);
-        const justified = block.tag === "p" && i < block.lines.length - 1;
-        if (justified && Math.abs(last.right - overhang - block.right) > 1) problems.push(`ragged: ${line.text}`);
-      });
-    }
-    expect(problems).toEqual([]);
+    expect(overflowProblems(blocks)).toEqual([]);
   });
 
   it("starts no line with 、，。；：！？”’）》」』 or a —— / …… mark", () => {
-    const bad = blocks.flatMap((b) => b.lines.slice(1).filter((l) => NO_LINE_START.includes(l.text[0]!)).map((l) => l.text));
-    expect(bad).toEqual([]);
+    expect(lineStartProblems(blocks)).toEqual([]);
   });
 
   it("ends no line with “‘（《「『", () => {
-    const bad = blocks.flatMap((b) => b.lines.slice(0, -1).filter((l) => NO_LINE_END.includes(l.text.at(-1)!)).map((l) => l.text));
-    expect(bad).toEqual([]);
+    expect(lineEndProblems(blocks)).toEqual([]);
   });
 
   it("never splits —— or …… across lines", () => {
-    const bad: string[] = [];
-    for (const block of blocks) {
-      for (let i = 0; i + 1 < block.lines.length; i++) {
-        const end = block.lines[i]!.text.at(-1)!;
-        const start = block.lines[i + 1]!.text[0]!;
-        if ("—…".includes(end) && end === start) bad.push(`${block.lines[i]!.text} | ${block.lines[i + 1]!.text}`);
-      }
-    }
-    expect(bad).toEqual([]);
+    expect(splitMarkProblems(blocks)).toEqual([]);
     const text = blocks.map((b) => b.lines.map((l) => l.text).join("")).join("");
     expect(text).toContain("——");
     expect(text).toContain("……");
   });
 
   it("indents every paragraph's first line by 2 em (24 px)", () => {
-    const indents = blocks.filter((b) => b.tag === "p").map((b) => b.lines[0]!.chars[0]!.left - b.left);
-    for (const indent of indents) expect(indent).toBeCloseTo(2 * FONT_PX, 0);
+    const { checked, bad } = indentProblems(blocks);
+    expect(checked).toBe(blocks.filter((b) => b.tag === "p").length);
+    expect(bad).toEqual([]);
   });
 
   it("puts a CJK–Latin gap between Han and Latin (text-autospace: 1/8 em)", () => {
-    const gaps: string[] = [];
-    const missing: string[] = [];
-    for (const block of natural) {
-      for (const line of block.lines) {
-        const adv = advances(line);
-        line.chars.forEach((ch, i) => {
-          const next = line.chars[i + 1];
-          if (!next) return;
-          // Chromium adds the space to the advance of the character before the boundary.
-          const boundary = (isHan(ch.c) && isLatin(next.c)) || (isLatin(ch.c) && isHan(next.c));
-          if (!boundary) return;
-          const gap = isHan(ch.c) ? adv[i]! - block.fontPx : next.left - ch.right;
-          (isHan(ch.c) ? gaps : []).push(`${gap.toFixed(2)}`);
-          if (isHan(ch.c) && Math.abs(gap - block.fontPx / 8) > 0.25) missing.push(`${ch.c}${next.c} ${gap.toFixed(2)} in ${line.text}`);
-        });
-      }
-    }
     // Chromium's autospace is 1/8 em: 1.5 px at 12 px, on every Han→Latin boundary inside a line.
-    expect(gaps.length).toBeGreaterThan(20);
+    const { gaps, missing } = autospaceProblems(natural);
+    expect(gaps).toBeGreaterThan(20);
     expect(missing).toEqual([]);
+    // And Latin→Han: the Latin character's advance less its advance without autospace.
+    const both = cjkLatinGapProblems(natural, plain);
+    expect(both.latinHan).toBeGreaterThan(20);
+    expect(both.missing).toEqual([]);
   });
 
   it("sets two adjacent full-width marks in 1.5 em, not 2", () => {
-    // A closing mark before any mark gives up its right half; an opening mark
-    // before an opening mark lets the second give up its left half: either
-    // way the first mark advances 6 px, and the pair takes 18 px, not 24.
-    const saved: string[] = [];
-    const wrong: string[] = [];
-    for (const block of natural) {
-      for (const line of block.lines) {
-        const adv = advances(line);
-        line.chars.forEach((ch, i) => {
-          const next = line.chars[i + 1];
-          if (!next || i + 2 >= line.chars.length) return;
-          const pair = (CLOSING.includes(ch.c) && (CLOSING.includes(next.c) || OPENING.includes(next.c))) || (OPENING.includes(ch.c) && OPENING.includes(next.c));
-          if (!pair) return;
-          const pairWidth = adv[i]! + adv[i + 1]!;
-          const em = block.fontPx;
-          const halved = OPENING.includes(next.c) && OPENING.includes(ch.c) ? pairWidth : adv[i]! + em;
-          (Math.abs(adv[i]! - em / 2) < 0.25 && halved < 2 * em ? saved : wrong).push(`${ch.c}${next.c} ${adv[i]!.toFixed(2)} in ${line.text}`);
-        });
-      }
-    }
-    expect(saved.length).toBeGreaterThan(20);
+    const { pairs, wrong } = markPairProblems(natural);
+    expect(pairs).toBeGreaterThan(20);
     expect(wrong).toEqual([]);
   });
 
   it("draws 破折号 two full widths wide (the fonts' full-width dash between Han)", () => {
-    const widths: number[] = [];
-    for (const block of blocks) {
-      for (const line of block.lines) {
-        line.chars.forEach((ch, i) => {
-          if (ch.c === "—" && line.chars[i + 1]?.c === "—" && line.chars[i - 1]?.c !== "—") widths.push(line.chars[i + 1]!.right - ch.left);
-        });
-      }
-    }
+    const widths = dashWidths(blocks);
     expect(widths.length).toBeGreaterThan(10);
     for (const width of widths) expect(width).toBeCloseTo(2 * FONT_PX, 0);
   });
 
   it("leaves no paragraph's last line with a single character", () => {
-    const bad: string[] = [];
-    for (const block of blocks) {
-      if (block.lines.length < 2) continue;
-      const last = block.lines.at(-1)!.text;
-      const units = last.match(/\p{Script=Han}|[A-Za-z0-9.%,]+/gu) ?? [];
-      if (units.length < 2) bad.push(last);
-    }
-    expect(bad).toEqual([]);
+    expect(lastLineProblems(blocks)).toEqual([]);
   });
 
   it("renders with the pinned fonts only (no fallback font)", () => {
-    expect(platformFonts.size).toBeGreaterThan(0);
-    const foreign = [...platformFonts.keys()].filter((name) => name.endsWith("(system)") || !PINNED_FAMILIES.test(name));
-    expect(foreign).toEqual([]);
+    expect(platform.size).toBeGreaterThan(0);
+    expect(foreignFonts(platform, PINNED_FAMILIES).map((use) => use.name)).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@
 // rule marks every pair: a closing mark followed by any mark loses its right
 // half (np-half), an opening mark after an opening mark its left half
 // (np-half-start). The glyphs of the pinned fonts fit: closing marks have
-// their ink within 0–0.47 em, opening marks within 0.52–0.97 em.
+// their ink within 0–0.47 em, opening marks within 0.52–0.97 em. (LXGW
+// WenKai's own “”‘’ are 0.35 em wide, and a half em taken from them made the
+// next mark overlap: typography.css sets them in 楷 text from Noto Serif SC.)
 import { isClosingMark, isOpeningMark } from "./chars.js";
 import { InlineText } from "./inline-text.js";
 import type { TextRule } from "./rule.js";
