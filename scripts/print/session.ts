@@ -75,3 +75,15 @@ export async function openDocument(options: OpenOptions): Promise<RenderSession>
 export function assertNothingBlocked(session: RenderSession): void {
   if (session.blocked.length > 0) throw new BuildError(session.blocked, ExitCode.Render);
 }
+
+/**
+ * The document as laid out, without the scripts newsprint put into it: what
+ * another engine (pagedjs-cli, Chromium's own --print-to-pdf) can print as is.
+ */
+export async function laidOutHtml(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const script of root.querySelectorAll("script")) script.remove();
+    return `<!doctype html>\n${root.outerHTML}`;
+  });
+}
