@@ -2,6 +2,7 @@
 // Everything here runs inside headless Chromium on a 2D canvas; nothing touches
 // Node. The helpers aim at "photograph at newspaper size": gradients instead of
 // flat fills, light from one side, haze with distance, soft shadows, grain.
+import { mulberry32 } from "../seeded-random.js";
 
 // ---------------------------------------------------------------- randomness
 
@@ -15,16 +16,6 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class Rng {
   private readonly next01: () => number;

@@ -10,19 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build.js";
 import { BuildError, ExitCode } from "../../scripts/messages.js";
 import { launchBrowser } from "../../scripts/print/browser.js";
+import { mulberry32 } from "../../scripts/seeded-random.js";
 import { tinyPng } from "../content/fixture.js";
 import { pdftotext, squash } from "./build-once.js";
-
-/** mulberry32: a small seeded generator, so every run sees the same issues. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HAN = "社区居民志愿服务老人儿童公益慈善基金项目活动城市乡村学校医院政府工作发展建设文化生活经济安全健康教育交通环境资源保障帮助温暖冬季春天";
 const STOPS = ["，", "，", "，", "。", "、", "；"];
@@ -44,7 +34,7 @@ function sentence(next: () => number, length: number): string {
 }
 
 function generateIssue(root: string, seed: number): { dir: string; articles: GeneratedArticle[] } {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pageCount = 2 + Math.floor(next() * 2);
   const dir = join(root, `gen-${seed}`);
   mkdirSync(join(dir, "images"), { recursive: true });

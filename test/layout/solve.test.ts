@@ -7,20 +7,10 @@ import {
   type SolvedPlacement,
   type SolverModule,
 } from "../../scripts/layout/solve.js";
+import { mulberry32 } from "../../scripts/seeded-random.js";
 
 // ------------------------------------------------------------------ helpers
 
-/** A tiny seeded PRNG (mulberry32), so the random cases are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const randInt = (rand: () => number, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
 /** Number of placements covering each cell; throws on a placement outside the area. */

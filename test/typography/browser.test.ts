@@ -32,6 +32,7 @@ import {
   platformFonts,
   splitMarkProblems,
 } from "./measure-lines.js";
+import { mulberry32 } from "../../scripts/seeded-random.js";
 
 const FONT_PX = 12;
 const COLUMN_PX = 156;
@@ -41,16 +42,6 @@ const SEED = 20231107;
 
 // ------------------------------------------------------------------ seeded text
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   "社区 慈善 基金 启动 居民 项目 发展 推动 建设 服务 城市 乡村 振兴 保障 民生 工作 会议 表示 记者 了解 目前 已经 " +
