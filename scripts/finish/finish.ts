@@ -21,7 +21,8 @@ const SAVE_OPTIONS: Readonly<Required<SaveOptions>> = {
   useObjectStreams: false,
   addDefaultPage: false,
   updateFieldAppearances: false,
-  objectsPerTick: 50,
+  // pdf-lib otherwise yields to the event loop every 50 objects; nothing else runs meanwhile.
+  objectsPerTick: Infinity,
 };
 
 export async function finishPdf(input: FinishInput): Promise<Uint8Array> {
