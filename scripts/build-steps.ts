@@ -29,10 +29,10 @@ export async function timed<T>(timings: Timings, stage: keyof Timings, log: (lin
 }
 
 /** Rejects after `ms`, so a hung browser ends the build with a clear error. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, stage: Stage): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BuildError([{ stage: "print", ruleId: "timeout", fatal: true, reason: `${what} did not finish within ${ms / 1000} s` }], ExitCode.Render)), ms);
+    timer = setTimeout(() => reject(new BuildError([{ stage, ruleId: "timeout", fatal: true, reason: `the ${stage} stage did not finish within ${ms / 1000} s` }], ExitCode.Render)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -83,7 +83,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       documentFile,
       allowedFolders: [issueDir, stagingDir, documentDir],
       timeoutMs,
-      whoAsked: (url) => issue.pages.flatMap((page) => page.articles).find((article) => url.includes(encodeURI(basename(article.file))) || article.body.includes(url))?.relFile,
+      // The article whose copy or photo refers to the URL, if any.
+      whoAsked: (url) =>
+        issue.pages.flatMap((page) => page.articles).find((article) => article.body.includes(url) || (article.image && url.endsWith(encodeURI(basename(article.image.path)))))?.relFile,
     });
     // No progress line of its own (the stage lines stay as they were), but the benchmark's split shows it.
     timings.load = performance.now() - loadStarted;
@@ -103,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const documentHtml = await laidOutHtml(session.page);
       writeFileSync(join(stagingDir, "issue.html"), documentHtml);
 
-      const printed = await timed(timings, "print", log, () => withTimeout(printIssue(session.page, composed, { timeoutMs, pictureCache: options.keepOpen?.pictureCache }), timeoutMs, "printing"), printDetail(timings));
+      const printed = await timed(timings, "print", log, () => withTimeout(printIssue(session.page, composed, { timeoutMs, pictureCache: options.keepOpen?.pictureCache }), timeoutMs, "print"), printDetail(timings));
       assertNothingBlocked(session);
       const finished = await timed(timings, "finish", log, () => finishIssuePdfs(issue, printed));
       await timed(timings, "check", log, () => Promise.all([checkPdf(finished.print, issue, "print"), checkPdf(finished.epaper, issue, "epaper")]));

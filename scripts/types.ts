@@ -1,5 +1,5 @@
-// The data that flows between stages, in stage order. Each stage takes the
-// previous stage's output and returns its own; nothing flows backwards.
+// The loaded issue that every stage reads. Each later stage defines its own
+// output type beside its code (ComposedIssue, LaidOutIssue, PrintedIssue, …).
 
 /** A page format: trim size and the grid every module snaps to. */
 export interface PaperFormat {
@@ -97,45 +97,6 @@ export interface Issue {
   number: number;
   format: PaperFormat;
   pages: PageEntry[];
-}
-
-// ---------------------------------------------------------------- layout
-
-/** What the browser measured of one article, in body lines. */
-export interface ArticleMeasure {
-  articleId: string;
-  /** Body lines when set in one column (subheads, lists, source line included). */
-  bodyLines: number;
-  /** Characters in the body, to turn lines into an estimate of characters. */
-  bodyChars: number;
-  /** Head block (kicker, title, subtitle, byline) lines, by module width in columns. */
-  headLines: Record<number, number>;
-  /** Caption lines, by photo width in columns (absent without a photo). */
-  captionLines?: Record<number, number>;
-  /** Photo width / height (absent without a photo). */
-  photoAspect?: number;
-}
-
-/** One module on the page grid; rows and columns are 0-based grid lines. */
-export interface Placement {
-  articleId: string;
-  column: number;
-  span: number;
-  row: number;
-  rows: number;
-  /** Photo rows inside the module (0 without a photo). */
-  photoRows: number;
-  /** Headline size step chosen (0 = the rank's default, 1 = one size down). */
-  headStep: number;
-}
-
-export interface PageLayout {
-  pageNo: number;
-  placements: Placement[];
-  /** Rows the page offers to articles and how many stay empty. */
-  rowsAvailable: number;
-  emptyCells: number;
-  fillRatio: number;
 }
 
 // ---------------------------------------------------------------- messages

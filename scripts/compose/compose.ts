@@ -11,6 +11,7 @@ import { createMarkdown, type BodyEnv } from "./markdown.js";
 import { pageRules } from "./page-rules.js";
 import { typesetPlain, typographyPlugins } from "./typography/index.js";
 import { columnWidthPx, spanWidthPx } from "../content/formats.js";
+import { pageFolderName } from "../content/page-folders.js";
 
 /** What later stages need to know of an article besides its HTML. */
 export interface ComposedArticle {
@@ -68,8 +69,13 @@ function plainTextLength(html: string): number {
   return [...text.replace(/\s+/g, "")].length;
 }
 
+/** The id of a page's <section> in the composed document. */
+export function pageSectionId(no: number): string {
+  return `page-${pageFolderName(no)}`;
+}
+
 export function pageLabel(no: number): string {
-  return `第${String(no).padStart(2, "0")}版`;
+  return `第${pageFolderName(no)}版`;
 }
 
 function editorsLine(page: PageEntry): string {
@@ -109,7 +115,7 @@ export function composeIssue(issue: Issue, options: ComposeOptions): ComposedIss
     });
     const front = page.no === 1;
     return {
-      id: `page-${String(page.no).padStart(2, "0")}`,
+      id: pageSectionId(page.no),
       no: page.no,
       front,
       // Each margin box shows one whole string: Chromium drops a content value

@@ -3,12 +3,13 @@
 // content fits. A page whose proof fails is re-measured and re-solved (at most
 // twice); what still does not fit fails the build, naming page, file and amount.
 import type { Page } from "puppeteer";
-import { GUIDE_ID, type ComposedArticle, type ComposedIssue } from "../compose/compose.js";
+import { GUIDE_ID, pageSectionId, type ComposedArticle, type ComposedIssue } from "../compose/compose.js";
 import { ExitCode, type IssueMessage, BuildError, fail } from "../messages.js";
 import type { PageEntry, PaperFormat } from "../types.js";
 import { HEAD_AIR_LINES, headSizes, headSizesBySpan, modelArticle, modelBox, type ArticleMeasure, type HeadSizes, type ModelledModule } from "./model.js";
 import { solvePage, type SolvedPlacement } from "./solve.js";
 import { PINNED_FAMILIES } from "../compose/fonts.js";
+import { pageFolderName } from "../content/page-folders.js";
 import { findFallbackFonts } from "./font-fallback.js";
 
 export interface ModulePlacement {
@@ -166,7 +167,7 @@ export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<
     const story = articles.get(jump.articleId)!;
     const cut = await page.evaluate((request) => (window as unknown as LayoutApi).newsprintLayout.split(request), {
       ...jump,
-      targetPageId: `page-${String(jump.toPage).padStart(2, "0")}`,
+      targetPageId: pageSectionId(jump.toPage),
       title: composed.issue.pages.find((entry) => entry.no === jump.fromPage)!.articles.find((article) => article.id === jump.articleId)!.title,
       fromLabel: `（上接第${jump.fromPage}版）`,
       toLabel: `（下转第${jump.toPage}版）`,
@@ -255,7 +256,7 @@ export async function layoutIssue(page: Page, composed: ComposedIssue): Promise<
     ruleId: "underfill",
     fatal: false,
     page: fit.pageNo,
-    file: `pages/${String(fit.pageNo).padStart(2, "0")}`,
+    file: `pages/${pageFolderName(fit.pageNo)}`,
     reason: `page ${fit.pageNo} is ${((1 - fit.fillRatio) * 100).toFixed(1)}% empty (${fit.emptyCells} grid cells); add copy or a photo`,
   }));
   // A character no pinned face has would print in a system font, or as an empty box.
@@ -272,7 +273,7 @@ function overflowMessage(entry: PageEntry, article: ComposedArticle | undefined,
     ruleId: "overflow",
     fatal: true,
     page: entry.no,
-    file: article?.relFile ?? `pages/${String(entry.no).padStart(2, "0")}`,
+    file: article?.relFile ?? `pages/${pageFolderName(entry.no)}`,
     reason: `${lines} lines (about ${characters} characters) do not fit on page ${entry.no}`,
   };
 }

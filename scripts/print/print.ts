@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import type { ComposedIssue } from "../compose/compose.js";
 import { SLUG_MM } from "../compose/page-rules.js";
+import { pageFolderName } from "../content/page-folders.js";
 import { ExitCode, fail } from "../messages.js";
 import { NODE_MODULES, PROJECT_ROOT, STYLES_DIR } from "../paths.js";
 import type { JpegPicture } from "./pdf-pictures.js";
@@ -171,7 +172,7 @@ export async function paginate(page: Page, composed: ComposedIssue): Promise<{ h
         stage: "print",
         ruleId: "page-spill",
         page: pages[0],
-        file: `pages/${String(pages[0]).padStart(2, "0")}`,
+        file: `pages/${pageFolderName(pages[0]!)}`,
         reason: `page ${pages.join(", ")} spilled onto a second sheet: ${result.sheets} sheets printed for ${result.expected} pages`,
       },
       ExitCode.Overflow,

@@ -5,9 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
-import type { Browser } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../scripts/print/browser.js";
+import { describe, expect, it } from "vitest";
+import { sharedBrowser } from "../shared-browser.js";
 import { plainJpeg } from "../../scripts/print/jpeg-header.js";
 import { putPictures } from "../../scripts/print/pdf-pictures.js";
 import { preparePictures } from "../../scripts/print/print.js";
@@ -15,16 +14,8 @@ import { openDocument } from "../../scripts/print/session.js";
 import { jpegWithOrientation, tinyJpeg } from "../content/fixture.js";
 import { canvasJpeg } from "./small-issue.js";
 
-let browser: Browser;
+const browser = sharedBrowser();
 const scratch = mkdtempSync(join(tmpdir(), "newsprint-stand-ins-"));
-
-beforeAll(async () => {
-  browser = await launchBrowser(60_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Every page of a PDF as raw RGB, rendered by poppler (PPM: a short header, then the pixels). */
 function renders(pdf: Uint8Array, name: string): Buffer[] {
@@ -57,8 +48,8 @@ describe("printing with stand-ins", () => {
   // Chromium places a stand-in within 1/100 px of where it places the photo
   // (float rounding in the SVG's transform), so edges may resample a shade apart.
   it("gives the same pages as printing the photos, with the photos' own bytes", async () => {
-    writeFileSync(join(scratch, "wide.jpg"), await canvasJpeg(browser, 900, 400));
-    writeFileSync(join(scratch, "tall.jpg"), await canvasJpeg(browser, 300, 600));
+    writeFileSync(join(scratch, "wide.jpg"), await canvasJpeg(browser(), 900, 400));
+    writeFileSync(join(scratch, "tall.jpg"), await canvasJpeg(browser(), 300, 600));
     // Cropped (object-fit: cover) both ways, stretched, and shown twice.
     const frame = (src: string, style: string) => `<div style="overflow:hidden;${style}"><img src="${src}" style="display:block;width:100%;height:100%;object-fit:cover"></div>`;
     writeFileSync(
@@ -69,7 +60,7 @@ describe("printing with stand-ins", () => {
       <div style="break-before:page">${frame("wide.jpg", "width:250px;height:100px")}</div>`,
     );
     const print = async (standIns: boolean) => {
-      const session = await openDocument({ browser, documentFile: join(scratch, "photos.html"), allowedFolders: [scratch], timeoutMs: 30_000 });
+      const session = await openDocument({ browser: browser(), documentFile: join(scratch, "photos.html"), allowedFolders: [scratch], timeoutMs: 30_000 });
       try {
         await session.page.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
         const pictures = standIns ? await preparePictures(session.page) : undefined;

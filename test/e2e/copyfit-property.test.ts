@@ -5,11 +5,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { build } from "../../scripts/build.js";
 import { BuildError, ExitCode } from "../../scripts/messages.js";
-import { launchBrowser } from "../../scripts/print/browser.js";
+import { sharedBrowser } from "../shared-browser.js";
 import { mulberry32 } from "../../scripts/seeded-random.js";
 import { tinyPng } from "../content/fixture.js";
 import { pdftotext, squash } from "./build-once.js";
@@ -62,16 +61,8 @@ function generateIssue(root: string, seed: number): { dir: string; articles: Gen
 }
 
 const SEEDS = [11, 23, 37, 41, 59, 73];
-let browser: Browser;
+const browser = sharedBrowser();
 const root = mkdtempSync(join(tmpdir(), "newsprint-property-"));
-
-beforeAll(async () => {
-  browser = await launchBrowser(60_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("every character is printed, or the build says what does not fit", () => {
   const outcomes: string[] = [];
@@ -79,7 +70,7 @@ describe("every character is printed, or the build says what does not fit", () =
     it(`generated issue ${seed}`, async () => {
       const { dir, articles } = generateIssue(root, seed);
       try {
-        const result = await build({ issueDir: dir, outputRoot: join(root, "out"), browser });
+        const result = await build({ issueDir: dir, outputRoot: join(root, "out"), browser: browser() });
         // Word joiners and other invisible marks the typesetter adds are not text.
         const text = squash(pdftotext(result.epaperPdf, ["-raw"])).replace(/[\u2060\u200b]/g, "");
         for (const article of articles) {

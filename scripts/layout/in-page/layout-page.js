@@ -160,7 +160,7 @@
       const headOver = Math.max(0, Math.ceil((head.scrollHeight - head.clientHeight - 1) / line));
       const legLines = Math.floor(body.clientHeight / line);
       const overflowLines = extraLegs * legLines + deeper * legs + headOver * legs;
-      if (overflowLines > 0 || body.clientHeight < 0) problems.push({ id: el.id, overflowLines });
+      if (overflowLines > 0) problems.push({ id: el.id, overflowLines });
     }
     return problems;
   }
